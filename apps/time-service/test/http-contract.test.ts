@@ -27,6 +27,22 @@ function start(trustProxy: string, host = '127.0.0.1'): Started {
   return { server, url: `http://${urlHost}:${server.port}`, log, logFile };
 }
 
+// Request lines are written after the response is sent, so the client may see the answer
+// before the line exists.
+async function waitForLogLine(
+  file: string,
+  matches: (entry: Record<string, unknown>) => boolean,
+): Promise<Record<string, unknown> | undefined> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const line = logLines(readFileSync(file, 'utf8')).find(matches);
+    if (line !== undefined) {
+      return line;
+    }
+    await Bun.sleep(20);
+  }
+  return undefined;
+}
+
 describe('the HTTP contract, trusting no proxy', () => {
   let service: Started;
 
@@ -100,10 +116,8 @@ describe('the HTTP contract, trusting no proxy', () => {
 
   it('logs one JSON line per request, without the query string', async () => {
     await fetch(`${service.url}/nope?token=hunter2`);
-    await service.log.flush();
 
-    const lines = logLines(readFileSync(service.logFile, 'utf8'));
-    const line = lines.findLast((entry) => entry.msg === 'request');
+    const line = await waitForLogLine(service.logFile, (entry) => entry.path === '/nope');
 
     expect(line).toMatchObject({ method: 'GET', path: '/nope', status: 404, ip: '127.0.0.1' });
     expect(typeof line?.durationMs).toBe('number');
