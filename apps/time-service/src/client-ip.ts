@@ -15,14 +15,15 @@ export function resolveClientIp(
   forwardedFor: string | null,
   policy: TrustProxyPolicy,
 ): string {
-  const peer = parseIpLiteral(peerAddress);
-
-  if (peer === null) {
-    throw new Error(`The socket reported a peer address that is not an IP: "${peerAddress}"`);
+  // The common case needs no parsing: the peer's address comes from the kernel, already
+  // written as inet_ntop writes it, and only the IPv4-mapped form needs unwrapping.
+  if (policy.kind === 'none' || !forwardedFor) {
+    return unwrapIpv4Mapped(peerAddress);
   }
 
-  if (policy.kind === 'none' || !forwardedFor) {
-    return formatIpAddress(peer);
+  const peer = parseIpLiteral(peerAddress);
+  if (peer === null) {
+    throw new Error(`The socket reported a peer address that is not an IP: "${peerAddress}"`);
   }
 
   const entries = forwardedFor.split(',');
@@ -37,4 +38,11 @@ export function resolveClientIp(
   }
 
   return formatIpAddress(caller);
+}
+
+const IPV4_MAPPED_PREFIX = '::ffff:';
+
+function unwrapIpv4Mapped(address: string): string {
+  const mapped = address.startsWith(IPV4_MAPPED_PREFIX) && address.includes('.');
+  return mapped ? address.slice(IPV4_MAPPED_PREFIX.length) : address;
 }

@@ -9,18 +9,29 @@ export type ServiceLogger = Logger;
 export interface LoggerHandle {
   /** The logger itself. */
   readonly logger: ServiceLogger;
-  /** Resolves once every line logged so far is written; await it before the process exits. */
-  readonly flush: () => Promise<void>;
+  /** Writes out buffered lines at once; call it before the process exits. */
+  readonly flush: () => void;
 }
+
+/** Bytes of log lines gathered before one write; a burst then costs few system calls. */
+const WRITE_BATCH_BYTES = 4096;
+
+/** Longest a logged line waits in the buffer when traffic is light, in milliseconds. */
+const FLUSH_INTERVAL_MS = 1000;
 
 /**
  * Creates the JSON logger. The level is a label and the time ISO-8601, which CloudWatch Logs
- * Insights reads as-is. Lines are written synchronously: pino's asynchronous destination lost
- * lines under Bun when the process exited or logged while a write was in flight, and a log
- * that drops the shutdown line cannot be trusted.
+ * Insights reads as-is. Lines are gathered into batches written synchronously: a write per
+ * line cost a tenth of the throughput under load, and pino's asynchronous mode lost lines
+ * under Bun when the process exited with a write in flight. A timer flushes quiet periods.
  */
 export function createLogger(level: LogLevel, destination: number | string = 1): LoggerHandle {
-  const stream = pino.destination({ dest: destination, sync: true });
+  const stream = pino.destination({
+    dest: destination,
+    sync: true,
+    minLength: WRITE_BATCH_BYTES,
+    periodicFlush: FLUSH_INTERVAL_MS,
+  });
   const logger = pino(
     {
       level,
@@ -31,10 +42,5 @@ export function createLogger(level: LogLevel, destination: number | string = 1):
     stream,
   );
 
-  const flush = () =>
-    new Promise<void>((resolve) => {
-      stream.flush(() => resolve());
-    });
-
-  return { logger, flush };
+  return { logger, flush: () => stream.flushSync() };
 }

@@ -6,13 +6,14 @@ import { createLogger } from './logger';
 import { ListenError, startServer } from './server';
 import { handleShutdownSignals } from './shutdown';
 
-async function main(): Promise<void> {
+function main(): void {
   const config = loadConfigOrExit();
   const { logger, flush } = createLogger(config.logLevel);
 
   process.on('uncaughtException', (error) => {
     logger.fatal({ err: error }, 'uncaught exception');
-    void flush().then(() => process.exit(1));
+    flush();
+    process.exit(1);
   });
 
   const app = createApp({ trustProxy: config.trustProxy, logger });
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
       throw error;
     }
     logger.fatal(error.message);
-    await flush();
+    flush();
     process.exit(1);
   }
 
@@ -72,4 +73,4 @@ function describeTrust(policy: ReturnType<typeof loadConfig>['trustProxy']): str
   }
 }
 
-await main();
+main();

@@ -8,8 +8,8 @@ export interface ShutdownOptions {
   readonly graceMs: number;
   /** Where the shutdown lines go. */
   readonly logger: ServiceLogger;
-  /** Resolves once buffered log lines are written; awaited right before exiting. */
-  readonly flush: () => Promise<void>;
+  /** Writes out buffered log lines; called right before exiting. */
+  readonly flush: () => void;
   /** Ends the process. @default process.exit */
   readonly exit?: (code: number) => void;
 }
@@ -30,7 +30,8 @@ export function handleShutdownSignals(options: ShutdownOptions): void {
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
       logger.warn({ signal }, 'second signal while stopping; exiting now');
-      void flush().then(() => exit(1));
+      flush();
+      exit(1);
       return;
     }
     stopping = true;
@@ -47,8 +48,8 @@ export function handleShutdownSignals(options: ShutdownOptions): void {
           return 1;
         },
       )
-      .then(async (code) => {
-        await flush();
+      .then((code) => {
+        flush();
         exit(code);
       });
   };

@@ -114,8 +114,10 @@ describe('resolveClientIp', () => {
     });
   }
 
-  it('throws when the socket peer is not an IP address', () => {
-    expect(() => resolveClientIp('not-an-ip', null, parseTrustProxy(''))).toThrow(/not an IP/);
+  it('throws when it must match a socket peer that is not an IP address', () => {
+    expect(() => resolveClientIp('not-an-ip', '1.1.1.1', parseTrustProxy('1'))).toThrow(
+      /not an IP/,
+    );
   });
 
   it('walks a very long forged header without trusting any of it', () => {

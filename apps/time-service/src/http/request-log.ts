@@ -1,64 +1,38 @@
-import { Elysia } from 'elysia';
-
 import type { ServiceLogger } from '../logger';
-import type { TrustProxyPolicy } from '../trust-proxy';
-import { callerIp } from './caller-ip';
+
+/** What one request log line says. */
+export interface RequestLogEntry {
+  /** The request's method. */
+  readonly method: string;
+  /** The path, without the query string, which may carry tokens. */
+  readonly path: string;
+  /** The status of the answer. */
+  readonly status: number;
+  /** `performance.now()` when the request arrived. */
+  readonly receivedAt: number;
+  /** The caller's address, or null when it is unknown. */
+  readonly clientIp: string | null;
+}
 
 /**
- * Logs one line per request after its response has been sent, so logging never delays an
- * answer: method, path (without the query string, which may carry tokens), status, duration
- * in milliseconds and the caller's address.
+ * Writes the one line a request gets: method, path, status, duration in milliseconds and the
+ * caller's address. It is called as the answer is handed to Bun, from the success and the
+ * error paths alike, rather than after the response is sent: an after-response hook makes
+ * Elysia schedule extra work for every request, which cost a fifth of the throughput.
  */
-export function requestLog(logger: ServiceLogger, trustProxy: TrustProxyPolicy) {
-  const arrivals = new WeakMap<Request, Arrival>();
-
-  return new Elysia({ name: 'request-log' })
-    .onRequest(({ request, server }) => {
-      if (!logger.isLevelEnabled('info')) {
-        return;
-      }
-      // The peer's address is read now: once the response is sent, the socket may be gone.
-      arrivals.set(request, {
-        startedAt: performance.now(),
-        ip: safeCallerIp(request, server, trustProxy),
-      });
-    })
-    .onAfterResponse({ as: 'global' }, ({ request, path, set }) => {
-      const arrival = arrivals.get(request);
-      if (arrival === undefined) {
-        return;
-      }
-
-      logger.info(
-        {
-          method: request.method,
-          path,
-          status: typeof set.status === 'number' ? set.status : 200,
-          durationMs: roundMs(performance.now() - arrival.startedAt),
-          ip: arrival.ip,
-        },
-        'request',
-      );
-    });
-}
-
-interface Arrival {
-  readonly startedAt: number;
-  readonly ip: string | null;
-}
-
-function safeCallerIp(
-  request: Request,
-  server: Parameters<typeof callerIp>[1],
-  trustProxy: TrustProxyPolicy,
-): string | null {
-  try {
-    return callerIp(request, server, trustProxy);
-  } catch {
-    return null;
+export function logRequest(logger: ServiceLogger, entry: RequestLogEntry): void {
+  if (!logger.isLevelEnabled('info')) {
+    return;
   }
-}
 
-function roundMs(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
+  logger.info(
+    {
+      method: entry.method,
+      path: entry.path,
+      status: entry.status,
+      durationMs: Math.round((performance.now() - entry.receivedAt) * 1000) / 1000,
+      ip: entry.clientIp,
+    },
+    'request',
+  );
 }

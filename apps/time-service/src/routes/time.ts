@@ -1,8 +1,8 @@
 import { Elysia } from 'elysia';
 
-import type { TrustProxyPolicy } from '../trust-proxy';
-import { callerIp } from '../http/caller-ip';
+import { requestContext } from '../http/request-context';
 import { formatTimestamp } from '../timestamp';
+import type { TrustProxyPolicy } from '../trust-proxy';
 
 /** The answer of `GET /`. */
 export interface TimeResponse {
@@ -19,15 +19,15 @@ export class UnknownPeerError extends Error {
 
 /** `GET /`: the current time and the caller's address. */
 export function timeRoutes(trustProxy: TrustProxyPolicy, now: () => Date) {
-  return new Elysia({ name: 'time-routes' }).get('/', ({ request, server, set }): TimeResponse => {
-    const ip = callerIp(request, server, trustProxy);
+  return new Elysia({ name: 'time-routes' })
+    .use(requestContext(trustProxy))
+    .get('/', ({ clientIp, set }): TimeResponse => {
+      if (clientIp === null) {
+        throw new UnknownPeerError('The request has no socket peer to take the address from');
+      }
 
-    if (ip === null) {
-      throw new UnknownPeerError('The request has no socket peer to take the address from');
-    }
-
-    // The answer is "now": a cache in between must not serve it again.
-    set.headers['cache-control'] = 'no-store';
-    return { timestamp: formatTimestamp(now()), ip };
-  });
+      // The answer is "now": a cache in between must not serve it again.
+      set.headers['cache-control'] = 'no-store';
+      return { timestamp: formatTimestamp(now()), ip: clientIp };
+    });
 }
