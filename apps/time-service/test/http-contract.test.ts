@@ -33,7 +33,7 @@ async function waitForLogLine(
   file: string,
   matches: (entry: Record<string, unknown>) => boolean,
 ): Promise<Record<string, unknown> | undefined> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 150; attempt++) {
     const line = logLines(readFileSync(file, 'utf8')).find(matches);
     if (line !== undefined) {
       return line;
