@@ -31,15 +31,18 @@ export function createApp(options: AppOptions) {
     })
     .onError({ as: 'global' }, (context) => {
       const { code, error, request, set, receivedAt, clientIp } = context;
-      const path = errorPath(request, context.path);
+      const path = errorPath(context.path);
       let status = 500;
 
       if (code === 'NOT_FOUND') {
         // Routes are fixed once the app is built; index them on the first miss.
         allowedMethods ??= allowedMethodsByPath(app.routes);
         const allow = allowedMethods.get(path);
-        status = allow === undefined ? 404 : 405;
-        if (allow !== undefined) {
+        // A miss on a path that does take this method came from a target that is not the
+        // path as routed (a fragment, dot segments): that is a 404, not a 405.
+        const wrongMethod = allow !== undefined && !allow.split(', ').includes(request.method);
+        status = wrongMethod ? 405 : 404;
+        if (wrongMethod) {
           set.headers['allow'] = allow;
         }
       } else if (code === 'PARSE' || code === 'VALIDATION') {
@@ -59,17 +62,20 @@ export function createApp(options: AppOptions) {
 }
 
 /**
- * The path of a request that failed. Elysia's own `path` is the whole URL on this path when
- * the Host header has three characters or fewer (it looks for the first '/' after where
- * "http://" and a host would end), so the URL is parsed again; a request target that is not
- * a URL at all (CONNECT's `host:port`) keeps Elysia's reading.
+ * The path of a request that failed, as the client sent it. Elysia's `path` is the whole URL
+ * here when the Host header has three characters or fewer (it looks for the first '/' after
+ * where "http://" and a host would end), so the scheme and host are cut off. The path is not
+ * normalised: `/x/..` is not `/`, and must not be answered as if it were.
  */
-function errorPath(request: Request, elysiaPath: string): string {
-  try {
-    return new URL(request.url).pathname;
-  } catch {
+function errorPath(elysiaPath: string): string {
+  const scheme = elysiaPath.indexOf('://');
+  if (scheme < 0) {
     return elysiaPath;
   }
+
+  const pathStart = elysiaPath.indexOf('/', scheme + 3);
+  const path = pathStart < 0 ? '/' : elysiaPath.slice(pathStart);
+  return path.split(/[?#]/, 1)[0] ?? '/';
 }
 
 /** The service's Elysia app. */
