@@ -85,7 +85,10 @@ function parseHost(value: string | undefined): string {
     return '0.0.0.0';
   }
 
-  if (parseIpLiteral(host) === null && !HOST_NAME.test(host)) {
+  // Digits and dots alone would pass as a host name, but are meant as an IPv4 address.
+  const looksLikeIpv4 = /^[\d.]+$/.test(host);
+  const valid = parseIpLiteral(host) !== null || (!looksLikeIpv4 && HOST_NAME.test(host));
+  if (!valid) {
     throw new Error(
       `HOST must be an IP address (0.0.0.0 for every interface, :: for IPv6 too) or a host ` +
         `name such as localhost, got ${JSON.stringify(value)}`,

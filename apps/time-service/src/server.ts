@@ -36,8 +36,9 @@ export function startServer(app: AnyElysia, { port, host }: ListenOptions): Runn
     app.listen({ port, hostname: host, idleTimeout: SERVICE_KEEP_ALIVE_SECONDS });
   } catch (error) {
     throw new ListenError(
-      `Cannot listen on ${host}:${port} (${(error as Error).message}). ` +
-        'Free the port, or set PORT (and HOST) to an address this process may bind.',
+      `Cannot listen on ${host}:${port} (${(error as Error).message}). If the port is in ` +
+        'use, free it or set PORT to another; if HOST is not an address of this machine, ' +
+        'set HOST to one that is (0.0.0.0 for every interface).',
     );
   }
 

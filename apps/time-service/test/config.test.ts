@@ -42,6 +42,8 @@ describe('loadConfig', () => {
     [{ PORT: '-1' }, 'PORT must be an integer from 1 to 65535, got "-1"'],
     [{ HOST: 'two words' }, 'HOST must be an IP address'],
     [{ HOST: 'http://x' }, 'HOST must be an IP address'],
+    [{ HOST: '999.1.1.1' }, 'HOST must be an IP address'],
+    [{ HOST: '10.0.0' }, 'HOST must be an IP address'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY must be unset (trust no proxy), a hop count'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of trace, debug, info'],
   ];

@@ -48,7 +48,7 @@ describe('the built service at start-up', () => {
       expect(await service.exited).toBe(1);
       const fatal = logLines(service.stdout()).find((line) => line.level === 'fatal');
       expect(String(fatal?.msg)).toContain(`Cannot listen on 127.0.0.1:${port}`);
-      expect(String(fatal?.msg)).toContain('set PORT');
+      expect(String(fatal?.msg)).toContain('free it or set PORT');
     } finally {
       await blocker.stop(true);
     }
