@@ -62,10 +62,9 @@ export function createApp(options: AppOptions) {
 }
 
 /**
- * The path of a request that failed, as the client sent it. Elysia's `path` is the whole URL
- * here when the Host header has three characters or fewer (it looks for the first '/' after
- * where "http://" and a host would end), so the scheme and host are cut off. The path is not
- * normalised: `/x/..` is not `/`, and must not be answered as if it were.
+ * The path of a request that failed. Elysia's `path` is the whole URL here when the Host
+ * header has three characters or fewer (it looks for the first '/' after where "http://" and
+ * a host would end), so the scheme, host, query and fragment are cut off.
  */
 function errorPath(elysiaPath: string): string {
   const scheme = elysiaPath.indexOf('://');
@@ -77,6 +76,3 @@ function errorPath(elysiaPath: string): string {
   const path = pathStart < 0 ? '/' : elysiaPath.slice(pathStart);
   return path.split(/[?#]/, 1)[0] ?? '/';
 }
-
-/** The service's Elysia app. */
-export type TimeServiceApp = ReturnType<typeof createApp>;
