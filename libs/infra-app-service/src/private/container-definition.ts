@@ -25,7 +25,7 @@ export const SCRATCH_VOLUME = 'tmp';
 export function healthCheckCommand(containerPort: number, healthCheckPath: string): string[] {
   const url = `http://127.0.0.1:${containerPort}${healthCheckPath}`;
   const script =
-    `fetch('${url}',{signal:AbortSignal.timeout(4000)})` +
+    `fetch('${url}',{signal:AbortSignal.timeout(3000)})` +
     `.then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`;
   return ['CMD', 'bun', '-e', script];
 }
