@@ -11,7 +11,7 @@ import { renderBenchmarkReport } from './lib/benchmark-report';
 import { writeGeneratedSection } from './lib/doc-section';
 import { formatCount, formatMiB, formatMs } from './lib/format';
 import { describeMachine, describeVersions } from './lib/machine';
-import { resolveNumericSettings } from './lib/options';
+import { BENCH_DURATION_SETTING, readSettingsOrExit, wrkClientSettings } from './lib/options';
 import { readTreeMemory } from './lib/process-memory';
 import { startServer } from './lib/server-process';
 import { benchServers, SERVICE_BUNDLE, type BenchServer } from './lib/servers';
@@ -21,31 +21,14 @@ import { runWrk } from './lib/wrk';
 
 const WORKSPACE_ROOT = resolve(import.meta.dir, '../../..');
 
-const settings = resolveNumericSettings(
-  {
-    rounds: { flag: 'rounds', env: 'BENCH_ROUNDS', defaultValue: 3, min: 1, max: 20 },
-    durationSeconds: {
-      flag: 'duration',
-      env: 'BENCH_DURATION',
-      defaultValue: 10,
-      min: 1,
-      max: 120,
-    },
-    warmupSeconds: { flag: 'warmup', env: 'BENCH_WARMUP', defaultValue: 2, min: 0, max: 30 },
-    threads: { flag: 'threads', env: 'BENCH_THREADS', defaultValue: 2, min: 1, max: 16 },
-    connections: {
-      flag: 'connections',
-      env: 'BENCH_CONNECTIONS',
-      defaultValue: 64,
-      min: 1,
-      max: 1024,
-    },
-    timeoutSeconds: { flag: 'timeout', env: 'BENCH_TIMEOUT', defaultValue: 2, min: 1, max: 30 },
-    write: { flag: 'write', env: 'BENCH_WRITE', defaultValue: 1, min: 0, max: 1 },
-  },
-  process.argv.slice(2),
-  process.env,
-);
+const settings = readSettingsOrExit({
+  rounds: { flag: 'rounds', env: 'BENCH_ROUNDS', defaultValue: 3, min: 1, max: 20 },
+  durationSeconds: BENCH_DURATION_SETTING,
+  warmupSeconds: { flag: 'warmup', env: 'BENCH_WARMUP', defaultValue: 2, min: 0, max: 30 },
+  ...wrkClientSettings('BENCH'),
+  timeoutSeconds: { flag: 'timeout', env: 'BENCH_TIMEOUT', defaultValue: 2, min: 1, max: 30 },
+  write: { flag: 'write', env: 'BENCH_WRITE', defaultValue: 1, min: 0, max: 1 },
+});
 
 await main();
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 
 import { summariseProfile, type CpuProfile } from './lib/cpu-profile';
 import { formatCount } from './lib/format';
-import { resolveNumericSettings } from './lib/options';
+import { BENCH_DURATION_SETTING, readSettingsOrExit, wrkClientSettings } from './lib/options';
 import { startServer } from './lib/server-process';
 import { benchServers, SERVICE_BUNDLE } from './lib/servers';
 import { ensureAptPackages, WRK } from './lib/tools';
@@ -18,27 +18,10 @@ import { runWrk } from './lib/wrk';
 
 const WORKSPACE_ROOT = resolve(import.meta.dir, '../../..');
 
-const settings = resolveNumericSettings(
-  {
-    durationSeconds: {
-      flag: 'duration',
-      env: 'BENCH_DURATION',
-      defaultValue: 10,
-      min: 1,
-      max: 120,
-    },
-    connections: {
-      flag: 'connections',
-      env: 'BENCH_CONNECTIONS',
-      defaultValue: 64,
-      min: 1,
-      max: 1024,
-    },
-    threads: { flag: 'threads', env: 'BENCH_THREADS', defaultValue: 2, min: 1, max: 16 },
-  },
-  process.argv.slice(2),
-  process.env,
-);
+const settings = readSettingsOrExit({
+  durationSeconds: BENCH_DURATION_SETTING,
+  ...wrkClientSettings('BENCH'),
+});
 
 ensureAptPackages([WRK]);
 const key = process.env.BENCH_SERVERS ?? 'ours';

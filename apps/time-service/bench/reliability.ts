@@ -12,7 +12,7 @@ import { SHUTDOWN_GRACE_SECONDS } from '@simple-time-service/service-contract';
 import { loadCorpus } from './lib/corpus';
 import { writeGeneratedSection } from './lib/doc-section';
 import { describeMachine } from './lib/machine';
-import { resolveNumericSettings } from './lib/options';
+import { readSettingsOrExit, wrkClientSettings } from './lib/options';
 import { startServer, type RunningServer, type ServerCommand } from './lib/server-process';
 import { SERVICE_BUNDLE } from './lib/servers';
 import { ensureAptPackages, WRK } from './lib/tools';
@@ -24,64 +24,53 @@ import { runSoak, type SoakOptions } from './reliability/soak';
 const WORKSPACE_ROOT = resolve(import.meta.dir, '../../..');
 const CORPUS_DIR = join(import.meta.dir, 'corpus');
 
-const settings = resolveNumericSettings(
-  {
-    soakSeconds: { flag: 'soak', env: 'RELIABILITY_SOAK', defaultValue: 30, min: 1, max: 600 },
-    soakWarmupSeconds: {
-      flag: 'soak-warmup',
-      env: 'RELIABILITY_SOAK_WARMUP',
-      defaultValue: 5,
-      min: 0,
-      max: 60,
-    },
-    connections: {
-      flag: 'connections',
-      env: 'RELIABILITY_CONNECTIONS',
-      defaultValue: 64,
-      min: 1,
-      max: 1024,
-    },
-    threads: { flag: 'threads', env: 'RELIABILITY_THREADS', defaultValue: 2, min: 1, max: 16 },
-    maxGrowthPercent: {
-      flag: 'max-growth',
-      env: 'RELIABILITY_MAX_GROWTH',
-      defaultValue: 20,
-      min: 1,
-      max: 1000,
-    },
-    fastClients: {
-      flag: 'fast-clients',
-      env: 'RELIABILITY_FAST_CLIENTS',
-      defaultValue: 48,
-      min: 1,
-      max: 512,
-    },
-    slowClients: {
-      flag: 'slow-clients',
-      env: 'RELIABILITY_SLOW_CLIENTS',
-      defaultValue: 16,
-      min: 0,
-      max: 256,
-    },
-    slowGapMs: {
-      flag: 'slow-gap',
-      env: 'RELIABILITY_SLOW_GAP_MS',
-      defaultValue: 500,
-      min: 10,
-      max: 5000,
-    },
-    caseTimeoutMs: {
-      flag: 'case-timeout',
-      env: 'RELIABILITY_CASE_TIMEOUT_MS',
-      defaultValue: 1500,
-      min: 200,
-      max: 10_000,
-    },
-    write: { flag: 'write', env: 'RELIABILITY_WRITE', defaultValue: 1, min: 0, max: 1 },
+const settings = readSettingsOrExit({
+  soakSeconds: { flag: 'soak', env: 'RELIABILITY_SOAK', defaultValue: 30, min: 1, max: 600 },
+  soakWarmupSeconds: {
+    flag: 'soak-warmup',
+    env: 'RELIABILITY_SOAK_WARMUP',
+    defaultValue: 5,
+    min: 0,
+    max: 60,
   },
-  process.argv.slice(2),
-  process.env,
-);
+  ...wrkClientSettings('RELIABILITY'),
+  maxGrowthPercent: {
+    flag: 'max-growth',
+    env: 'RELIABILITY_MAX_GROWTH',
+    defaultValue: 20,
+    min: 1,
+    max: 1000,
+  },
+  fastClients: {
+    flag: 'fast-clients',
+    env: 'RELIABILITY_FAST_CLIENTS',
+    defaultValue: 48,
+    min: 1,
+    max: 512,
+  },
+  slowClients: {
+    flag: 'slow-clients',
+    env: 'RELIABILITY_SLOW_CLIENTS',
+    defaultValue: 16,
+    min: 0,
+    max: 256,
+  },
+  slowGapMs: {
+    flag: 'slow-gap',
+    env: 'RELIABILITY_SLOW_GAP_MS',
+    defaultValue: 500,
+    min: 10,
+    max: 5000,
+  },
+  caseTimeoutMs: {
+    flag: 'case-timeout',
+    env: 'RELIABILITY_CASE_TIMEOUT_MS',
+    defaultValue: 1500,
+    min: 200,
+    max: 10_000,
+  },
+  write: { flag: 'write', env: 'RELIABILITY_WRITE', defaultValue: 1, min: 0, max: 1 },
+});
 
 /** The service as the container runs it: the bundle under bun, defaults, stdout discarded. */
 const SERVICE: ServerCommand = {

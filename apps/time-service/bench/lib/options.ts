@@ -12,6 +12,29 @@ export interface NumericSetting {
   readonly max: number;
 }
 
+/** The wrk client settings every load script takes, from `<prefix>_CONNECTIONS` and `_THREADS`. */
+export function wrkClientSettings(envPrefix: string) {
+  return {
+    connections: {
+      flag: 'connections',
+      env: `${envPrefix}_CONNECTIONS`,
+      defaultValue: 64,
+      min: 1,
+      max: 1024,
+    },
+    threads: { flag: 'threads', env: `${envPrefix}_THREADS`, defaultValue: 2, min: 1, max: 16 },
+  } satisfies Record<string, NumericSetting>;
+}
+
+/** Seconds of measured load per server, shared by the benchmark and the profiler. */
+export const BENCH_DURATION_SETTING: NumericSetting = {
+  flag: 'duration',
+  env: 'BENCH_DURATION',
+  defaultValue: 10,
+  min: 1,
+  max: 120,
+};
+
 /** Thrown when a flag or environment variable holds a value the harness cannot use. */
 export class OptionError extends Error {
   override readonly name = 'OptionError';
@@ -84,4 +107,22 @@ function checkValue(setting: NumericSetting, text: string, source: string): numb
     );
   }
   return value;
+}
+
+/**
+ * `resolveNumericSettings` for a script's own flags and environment: a bad value ends the
+ * script with its message and status 2, instead of a stack trace.
+ */
+export function readSettingsOrExit<Name extends string>(
+  settings: Readonly<Record<Name, NumericSetting>>,
+): Record<Name, number> {
+  try {
+    return resolveNumericSettings(settings, process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof OptionError)) {
+      throw error;
+    }
+    console.error(`error: ${error.message}`);
+    process.exit(2);
+  }
 }
