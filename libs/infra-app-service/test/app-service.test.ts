@@ -6,7 +6,12 @@ import {
 } from '@simple-time-service/service-contract';
 import { AppService, readJsonencode, type AppServiceProps } from '../src';
 import { CERTIFICATE_ARN, MINIMAL_PROPS, PLAIN_NETWORK } from './fixtures';
-import { onlyResourceOf, referenceTo, resourcesOf, synthesize } from './synth';
+import {
+  onlyResourceOf,
+  referenceTo,
+  resourcesOf,
+  synthesize,
+} from '@simple-time-service/infra-common/testing';
 
 function synthService(props: Partial<AppServiceProps> = {}) {
   return synthesize((scope) => new AppService(scope, 'App', { ...MINIMAL_PROPS, ...props }));

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'bun:test';
 import { TaskRoles } from '../src';
-import { resourcesOf, synthesize, type Synthesized } from './synth';
+import {
+  resourcesOf,
+  synthesize,
+  type Synthesized,
+} from '@simple-time-service/infra-common/testing';
 
 function synthRoles() {
   return synthesize((scope) => new TaskRoles(scope, 'Roles', { name: 'time' }));

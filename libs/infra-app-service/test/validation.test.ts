@@ -15,7 +15,7 @@ import {
   tooFewSubnets,
   type AppServiceProps,
 } from '../src';
-import { LOG_RETENTION_DAYS } from '../src/private/log-retention';
+import { LOG_RETENTION_DAYS } from '@simple-time-service/infra-common';
 import { MINIMAL_PROPS, PLAIN_NETWORK } from './fixtures';
 
 function build(props: Partial<AppServiceProps>): () => void {

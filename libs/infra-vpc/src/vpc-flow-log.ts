@@ -6,7 +6,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import { invalidRetentionDays } from './errors';
-import { LOG_RETENTION_DAYS } from './private/log-retention';
+import { LOG_RETENTION_DAYS } from '@simple-time-service/infra-common';
 
 /** Which packets a flow log records. */
 export type FlowLogTrafficType = 'ACCEPT' | 'REJECT' | 'ALL';

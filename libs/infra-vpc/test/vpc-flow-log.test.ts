@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'bun:test';
 import { TerraformStack, Testing } from 'cdktf';
 import { invalidRetentionDays, VpcFlowLog } from '../src';
-import { LOG_RETENTION_DAYS } from '../src/private/log-retention';
-import { resourcesOf, synthesize } from './synth';
+import { LOG_RETENTION_DAYS } from '@simple-time-service/infra-common';
+import { resourcesOf, synthesize } from '@simple-time-service/infra-common/testing';
 
 function synthFlowLog() {
   return synthesize((scope) => new VpcFlowLog(scope, 'FlowLog', { vpcId: 'vpc-1', name: 'net' }));

@@ -10,8 +10,8 @@ import {
   VpcNetwork,
   type VpcNetworkProps,
 } from '../src';
-import { LOG_RETENTION_DAYS } from '../src/private/log-retention';
-import { resourcesOf, synthesize } from './synth';
+import { LOG_RETENTION_DAYS } from '@simple-time-service/infra-common';
+import { resourcesOf, synthesize } from '@simple-time-service/infra-common/testing';
 
 function synthNetwork(props: VpcNetworkProps = {}) {
   return synthesize((scope) => new VpcNetwork(scope, 'Network', props));

@@ -21,7 +21,7 @@ import {
   tooFewSubnets,
 } from '../errors';
 import { FARGATE_MEMORY_BY_CPU, isFargateSize } from './fargate-sizes';
-import { LOG_RETENTION_DAYS } from './log-retention';
+import { LOG_RETENTION_DAYS } from '@simple-time-service/infra-common';
 
 /** Variables the construct sets itself; a caller's value would break the wiring. */
 export const RESERVED_ENVIRONMENT = ['PORT', 'TRUST_PROXY'] as const;

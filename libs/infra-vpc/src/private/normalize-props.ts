@@ -17,7 +17,7 @@ import {
   prefixForEqualSplit,
   splitIpv4Block,
 } from './cidr';
-import { LOG_RETENTION_DAYS } from './log-retention';
+import { LOG_RETENTION_DAYS } from '@simple-time-service/infra-common';
 
 /** Default VPC range: 65,536 addresses, room for subnets of any size ECS needs. */
 export const DEFAULT_VPC_CIDR = '10.0.0.0/16';

@@ -1,3 +1,7 @@
+/**
+ * Helpers for tests of cdktf constructs: synthesize a scope and read resources out of the
+ * Terraform JSON. Imported as `@simple-time-service/infra-common/testing`.
+ */
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 
