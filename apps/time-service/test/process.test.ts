@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'bun:test';
 import { join } from 'node:path';
 
-import { BUNDLE, freePort, logLines, spawnService, waitUntilListening } from './support/processes';
-import { RawConnection } from './support/raw-http';
+import { findFreePort } from '../bench/lib/free-port';
+import { BUNDLE, logLines, spawnService, waitUntilListening } from './support/processes';
+import { getStatus, openConnection } from './support/raw-http';
 
 const SLOW_SERVICE = join(import.meta.dir, 'fixtures/slow-service.ts');
 
 describe('the built service at start-up', () => {
   it('answers curl-style requests on the port it was given', async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const service = spawnService(BUNDLE, { PORT: String(port), HOST: '127.0.0.1' });
 
     try {
@@ -39,7 +40,7 @@ describe('the built service at start-up', () => {
   }
 
   it('exits 1 and says what to do when the port is taken', async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const blocker = Bun.serve({ port, hostname: '127.0.0.1', fetch: () => new Response('') });
 
     try {
@@ -58,11 +59,11 @@ describe('the built service at start-up', () => {
 describe('the built service at shutdown', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`exits 0 promptly on ${signal}, even with an idle keep-alive connection open`, async () => {
-      const port = await freePort();
+      const port = await findFreePort();
       const service = spawnService(BUNDLE, { PORT: String(port), HOST: '127.0.0.1' });
       await waitUntilListening(service);
-      const idle = await RawConnection.open(port);
-      expect(await idle.get('/healthz')).toStartWith('HTTP/1.1 200');
+      const idle = await openConnection(port);
+      expect(await getStatus(idle, '/healthz')).toBe(200);
 
       const signalledAt = performance.now();
       service.child.kill(signal);
@@ -79,7 +80,7 @@ describe('the built service at shutdown', () => {
 
 describe('shutdown with a request in flight', () => {
   it('lets the request finish, refuses new connections, then exits 0', async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const service = spawnService(SLOW_SERVICE, { PORT: String(port), SLOW_MS: '1000' });
     await waitUntilListening(service);
 
@@ -97,7 +98,7 @@ describe('shutdown with a request in flight', () => {
   });
 
   it('cuts off a request that outlives the grace period and still exits 0', async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const service = spawnService(SLOW_SERVICE, {
       PORT: String(port),
       SLOW_MS: '10000',

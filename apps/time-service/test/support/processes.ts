@@ -1,24 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The production bundle, as the container runs it; the `test` target builds it first. */
 export const BUNDLE = join(import.meta.dir, '../../../../dist/apps/time-service/main.js');
-
-/** A free TCP port on 127.0.0.1, found by letting the kernel pick one and releasing it. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
 
 /** A fresh temporary folder for one test's files. */
 export function tempDir(): string {
