@@ -1,8 +1,8 @@
 import { resolveImageReference } from '@simple-time-service/container-image';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatPreflightReport, runPreflight, type InfraAction } from '../src/preflight';
+import type { InfraAction } from '../src/preflight';
 import { readSynthesizedImage } from '../src/synthesized-image';
+import { actionFromArgvOrExit, preflightOrExit } from './preflight-or-exit';
 
 // Usage: bun apps/infra/scripts/cdktf.ts <plan|deploy|destroy>
 // Runs the preflight again (plan and destroy have no separate preflight target), then the
@@ -15,22 +15,8 @@ const COMMANDS: Record<InfraAction, string[]> = {
   destroy: ['destroy', '--auto-approve'],
 };
 
-const action = process.argv[2] as InfraAction;
-if (!(action in COMMANDS)) {
-  console.error(`Usage: cdktf.ts <${Object.keys(COMMANDS).join('|')}>, got "${action ?? ''}".`);
-  process.exit(2);
-}
-
-const preflight = runPreflight({
-  action,
-  env: process.env,
-  which: (name) => Bun.which(name) ?? undefined,
-  fileExists: existsSync,
-});
-if (preflight.problems.length > 0) {
-  console.error(formatPreflightReport(action, preflight));
-  process.exit(1);
-}
+const action = actionFromArgvOrExit('cdktf.ts');
+const preflight = preflightOrExit(action);
 
 const stackName = preflight.stackName!;
 if (action === 'deploy') {
